@@ -22,7 +22,7 @@ from .vocabulary import EVENT_KINDS
 
 
 class CommuneGroup(click.Group):
-    def main(self, args=None, prog_name=None, **extra: Any):  # noqa: D102
+    def main(self, args=None, prog_name=None, **extra: Any):
         from .dataset import DataError
         from .query import UnknownValue
 
@@ -172,7 +172,9 @@ EVENT_COLUMNS = [
 @click.option("--from", "first", type=DateParam(), help="Events on or after this date (a year, month or day).")
 @click.option("--to", "last", type=DateParam(), help="Events on or before this date (a year, month or day).")
 @click.option("--actor", multiple=True, help="Events in which this person took part (repeatable).")
-@click.option("--kind", multiple=True, type=click.Choice(EVENT_KINDS, case_sensitive=False), help="Kind of event (repeatable).")
+@click.option(
+    "--kind", multiple=True, type=click.Choice(EVENT_KINDS, case_sensitive=False), help="Kind of event (repeatable)."
+)
 @click.option("--tag", multiple=True, help="Events with this tag (repeatable).")
 @click.option("--search", help="Text to find in the title or summary.")
 @click.option("--limit", type=click.IntRange(min=1), help="At most this many events.")
@@ -252,9 +254,7 @@ def show(state: State, record_id: str, fmt: str, as_json: bool) -> None:
 
 
 def _sources(record: dict) -> list[str]:
-    return [
-        " — ".join(part for part in (s["title"], s["locator"], s["url"]) if part) for s in record["sources"]
-    ]
+    return [" — ".join(part for part in (s["title"], s["locator"], s["url"]) if part) for s in record["sources"]]
 
 
 def _event_fields(record: dict) -> list[tuple[str, Any]]:

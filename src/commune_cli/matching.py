@@ -10,7 +10,7 @@ import re
 import unicodedata
 from collections.abc import Mapping
 
-__all__ = ["fold", "words_match", "closest"]
+__all__ = ["closest", "fold", "words_match"]
 
 _NOT_ALNUM = re.compile(r"[\W_]+")
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
-
 from typing import TYPE_CHECKING
 
 from .matching import closest, fold, words_match

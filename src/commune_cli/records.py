@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from .dates import Edtf
     from .models import Citation, Event, Person, Source
 
-__all__ = ["event_record", "person_record", "place_record", "source_record", "linked_events"]
+__all__ = ["event_record", "linked_events", "person_record", "place_record", "source_record"]
 
 
 def _text(value: Edtf | None) -> str | None:

@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import IO, Any
 
-__all__ = ["FORMATS", "Column", "Output", "clean", "json_text", "write_records", "write_detail"]
+__all__ = ["FORMATS", "Column", "Output", "clean", "json_text", "write_detail", "write_records"]
 
 FORMATS = ("table", "json", "jsonl", "csv")
 
