@@ -88,7 +88,7 @@ class State:
     def output() -> Output:
         forced = os.environ.get("COMMUNE_FORCE_TTY", "")
         return Output(
-            stream=click.get_text_stream("stdout"),
+            stream=sys.stdout,
             is_terminal=bool(forced) or sys.stdout.isatty(),
             color=not os.environ.get("NO_COLOR"),
         )

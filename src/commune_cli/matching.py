@@ -13,14 +13,16 @@ from collections.abc import Mapping
 __all__ = ["closest", "fold", "words_match"]
 
 _NOT_ALNUM = re.compile(r"[\W_]+")
+# Letters that do not decompose into a base letter and an accent.
+_UNDECOMPOSED = str.maketrans({"ø": "o", "ł": "l", "đ": "d", "ı": "i", "æ": "ae", "œ": "oe"})
 
 
 def fold(text: str) -> str:
     """Lower-case, accent-free, punctuation-free form of `text`, words separated by one space."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    # Compatibility forms first ("𝔸" is "A"), then case, then drop the accents.
+    decomposed = unicodedata.normalize("NFKD", unicodedata.normalize("NFKD", text).casefold())
     bare = "".join(char for char in decomposed if not unicodedata.combining(char))
-    # Letters that do not decompose into a base letter and an accent.
-    bare = bare.replace("ø", "o").replace("ł", "l").replace("đ", "d").replace("æ", "ae").replace("œ", "oe")
+    bare = bare.translate(_UNDECOMPOSED)
     return _NOT_ALNUM.sub(" ", bare).strip()
 
 
