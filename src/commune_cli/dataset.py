@@ -139,6 +139,10 @@ def consistency_problems(dataset: Dataset) -> Iterator[Problem]:
         if value not in known:
             yield Problem(where, f"unknown {kind} {value!r}")
 
+    for i, place in enumerate(dataset.places):
+        for j, citation in enumerate(place.sources):
+            yield from unknown(f"$.places[{i}].sources[{j}].source", "source", citation.source, source_ids)
+
     for i, person in enumerate(dataset.people):
         here = f"$.people[{i}]"
         for j, citation in enumerate(person.sources):

@@ -56,6 +56,11 @@ class Record(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+class Citation(Record):
+    source: Id
+    locator: str | None = None
+
+
 class Source(Record):
     id: Id
     author: Text
@@ -71,13 +76,10 @@ class Place(Record):
     aliases: list[Text] = []
     department: str | None = None
     country: str = "France"
-    latitude: float = Field(ge=-90, le=90)
-    longitude: float = Field(ge=-180, le=180)
-
-
-class Citation(Record):
-    source: Id
-    locator: str | None = None
+    # None only for a place without a single point, such as a whole country.
+    latitude: float | None = Field(default=None, ge=-90, le=90)
+    longitude: float | None = Field(default=None, ge=-180, le=180)
+    sources: list[Citation] = []  # where the coordinates and department come from
 
 
 class Role(Record):
