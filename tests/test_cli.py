@@ -184,6 +184,8 @@ def test_show_event_and_person(run_mini):
 def test_show_unknown_id_suggests(run_mini):
     result = run_mini("show", "cremieux")
     assert result.exit_code == 2 and "did you mean 'gaston-cremieux'?" in result.stderr
+    result = run_mini("show", "span in marseille")
+    assert result.exit_code == 2 and "did you mean 'span'?" in result.stderr
 
 
 def test_cities_count_events_with_their_dates(run_mini):
@@ -238,3 +240,15 @@ def test_terminal_table_has_colour_unless_no_color(run_mini):
 def test_terminal_table_fits_the_width(run_mini, columns):
     out = run_mini("events", env={"COMMUNE_FORCE_TTY": "1", "NO_COLOR": "1", "COLUMNS": columns}).stdout
     assert max(len(line) for line in out.splitlines()) <= int(columns)
+
+
+def test_narrow_terminal_keeps_titles_readable_and_wide_one_shows_ids(run_mini):
+    narrow = run_mini("events", env={"COMMUNE_FORCE_TTY": "1", "NO_COLOR": "1", "COLUMNS": "60"}).stdout
+    assert "A span in Marseille" in narrow and "ID" not in narrow.splitlines()[0]
+    wide = run_mini("events", env={"COMMUNE_FORCE_TTY": "1", "NO_COLOR": "1", "COLUMNS": "160"}).stdout
+    assert "uncertain-day" in wide and "Kind" in wide.splitlines()[0]
+
+
+def test_people_table_shows_first_roles(run_mini):
+    out = run_mini("people", env={"COMMUNE_FORCE_TTY": "1", "NO_COLOR": "1", "COLUMNS": "160"}).stdout
+    assert "Member of a test club" in out

@@ -161,9 +161,9 @@ def cli(ctx: click.Context, data: Path | None, version: bool, debug: bool) -> No
 EVENT_COLUMNS = [
     Column("Date", lambda r: r["date"], style="cyan", max_width=23),
     Column("City", lambda r: r["city"], max_width=16),
-    Column("Kind", lambda r: r["kind"], style="dim"),
+    Column("Kind", lambda r: r["kind"], style="dim", min_terminal_width=100),
     Column("Title", lambda r: r["title"]),
-    Column("ID", lambda r: r["id"], style="dim"),
+    Column("ID", lambda r: r["id"], style="dim", no_wrap=True, min_terminal_width=120),
 ]
 
 
@@ -197,12 +197,18 @@ def events(state: State, city, first, last, actor, kind, tag, search, limit, fmt
     _write(state, records, fmt, EVENT_COLUMNS, "events")
 
 
+def _first_roles(roles: list[dict], shown: int = 2) -> str:
+    """A person's first roles for a table row; `commune show` has them all."""
+    titles = "; ".join(role["title"] for role in roles[:shown])
+    return f"{titles} (+{len(roles) - shown} more)" if len(roles) > shown else titles
+
+
 PEOPLE_COLUMNS = [
     Column("Name", lambda r: r["name"], style="bold", max_width=28),
     Column("Born", lambda r: r["born"]),
     Column("Died", lambda r: r["died"]),
-    Column("Roles", lambda r: "; ".join(role["title"] for role in r["roles"])),
-    Column("ID", lambda r: r["id"], style="dim"),
+    Column("Roles", lambda r: _first_roles(r["roles"])),
+    Column("ID", lambda r: r["id"], style="dim", no_wrap=True, min_terminal_width=110),
 ]
 
 

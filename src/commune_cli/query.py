@@ -107,8 +107,9 @@ def _known_tags(chronology: Chronology, values: Iterable[str]) -> set[str]:
 
 
 def suggest_ids(chronology: Chronology, value: str) -> list[str]:
-    """Ids to offer for a mistyped event or person id: people named so, then near spellings."""
+    """Ids to offer for a mistyped event or person id: people named so, events titled so, then near spellings."""
     named = [p.id for p in chronology.people.values() if any(words_match(value, n) for n in (p.name, *p.aliases))]
+    named += [e.id for e in chronology.events if words_match(value, e.title)]
     known = [*chronology.events_by_id, *chronology.people]
     return list(dict.fromkeys(named[:3] + closest(value, {i: i for i in known})))[:3]
 

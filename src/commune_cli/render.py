@@ -45,6 +45,10 @@ class Column:
     value: Callable[[dict[str, Any]], Any]
     style: str | None = None
     max_width: int | None = None
+    # Ids are copied into `commune show`: never split them across lines.
+    no_wrap: bool = False
+    # On a narrower terminal the column is left out so that the others stay readable.
+    min_terminal_width: int = 0
 
 
 def json_text(value: Any, indent: int | None) -> str:
@@ -126,13 +130,21 @@ def _rich_table(records: Sequence[dict[str, Any]], columns: Sequence[Column], ou
     from rich.table import Table
     from rich.text import Text
 
+    console = _console(out)
+    columns = [c for c in columns if console.width >= c.min_terminal_width]
     table = Table(box=None, pad_edge=False, header_style="bold")
     for column in columns:
-        table.add_column(column.header, style=column.style, max_width=column.max_width, overflow="fold")
+        table.add_column(
+            column.header,
+            style=column.style,
+            max_width=column.max_width,
+            no_wrap=column.no_wrap,
+            overflow="fold",
+        )
     for record in records:
         # Text objects are never parsed for markup: "[bold]" in a title stays text.
         table.add_row(*(Text(_one_line(flat("", column.value(record)))) for column in columns))
-    _console(out).print(table)
+    console.print(table)
 
 
 def write_detail(title: str, fields: Sequence[tuple[str, Any]], out: Output) -> None:
