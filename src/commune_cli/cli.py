@@ -295,7 +295,8 @@ def _person_fields(record: dict) -> list[tuple[str, Any]]:
 
 
 def _role_line(role: dict) -> str:
-    where = ", ".join(part for part in (role["body"], role["city"]) if part)
+    body = role["body"] if role["body"] and role["body"] not in role["title"] else None
+    where = ", ".join(part for part in (body, role["city"]) if part)
     when = f"{role['start'] or '?'} – {role['end'] or '?'}" if role["start"] or role["end"] else ""
     return " · ".join(part for part in (role["title"], where, when) if part)
 
