@@ -45,3 +45,9 @@ def test_usage_error_exit_code_and_single_line():
 def test_data_environment_variable():
     result = subprocess.run([*COMMUNE, "--version"], capture_output=True, text=True, env=clean_env(COMMUNE_DATA=MINI))
     assert "dataset test" in result.stdout
+
+
+def test_help_does_not_load_the_data_stack():
+    code = "import sys; from commune_cli.cli import cli; print('pydantic' in sys.modules, 'rich' in sys.modules)"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.split() == ["False", "False"]

@@ -16,7 +16,7 @@ __version__ = "0.1.0"
 # Exports are imported on first use (PEP 562) so that `commune --help` and
 # option errors never pay for pydantic.
 _EXPORTS = {
-    "Chronology": "dataset", "DataError": "dataset", "Problem": "dataset", "load": "dataset",
+    "Chronology": "dataset", "DataError": "errors", "Problem": "errors", "load": "dataset",
     "loads": "dataset", "DateError": "dates", "Edtf": "dates", "parse_edtf": "dates",
     "EventFilter": "query", "PeopleFilter": "query", "UnknownValue": "query",
     "filter_events": "query", "filter_people": "query", "summarize_places": "query",

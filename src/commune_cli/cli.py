@@ -23,7 +23,7 @@ from .vocabulary import EVENT_KINDS
 
 class CommuneGroup(click.Group):
     def main(self, args=None, prog_name=None, **extra: Any):
-        from .dataset import DataError
+        from .errors import DataError
         from .query import UnknownValue
 
         args = list(sys.argv[1:] if args is None else args)

@@ -10,38 +10,18 @@ import json
 import os
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from functools import cached_property
 from importlib import resources
 from pathlib import Path
 
 from pydantic import ValidationError
 
+from .errors import DataError, Problem
 from .models import Dataset, Event, Person, Place, Source
 
 __all__ = ["Chronology", "DataError", "Problem", "bundled_data_path", "load", "loads"]
 
 DATA_ENV_VAR = "COMMUNE_DATA"
-
-
-@dataclass(frozen=True)
-class Problem:
-    """One thing wrong with a data file, and where."""
-
-    location: str
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.location}: {self.message}"
-
-
-class DataError(Exception):
-    """A data file that cannot be used, with every problem found in it."""
-
-    def __init__(self, origin: str, problems: list[Problem]):
-        self.origin = origin
-        self.problems = problems
-        super().__init__(f"{origin}: {len(problems)} problem(s)")
 
 
 class Chronology:
