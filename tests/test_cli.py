@@ -199,7 +199,7 @@ def test_cities_count_events_with_their_dates(run_mini):
 def test_sources_lists_the_bibliography(run_mini):
     assert as_json(run_mini("sources", "--json")) == [
         {"id": "test-source", "author": "Test author", "title": "Test source", "year": 2026,
-         "url": "https://example.org/test", "kind": "web page"}
+         "url": "https://example.org/test", "accessed": None, "kind": "web page"}
     ]  # fmt: skip
 
 

@@ -26,6 +26,9 @@ def test_every_record_cites_a_source_with_a_link_or_locator(bundled):
         assert person.sources, person.id
     for source in bundled.sources.values():
         assert source.url or source.kind == "book", source.id
+        # A bibliography entry has a year, or is an online text with the date it was read.
+        assert source.year or (source.url and source.accessed), source.id
+        assert source.year is None or 1800 <= source.year <= 2026, source.id
 
 
 def test_every_source_is_cited(bundled):

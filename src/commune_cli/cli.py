@@ -323,10 +323,10 @@ def cities(state: State, fmt: str, as_json: bool) -> None:
 
 
 SOURCE_COLUMNS = [
-    Column("ID", lambda r: r["id"], style="dim"),
+    Column("ID", lambda r: r["id"], style="dim", no_wrap=True),
     Column("Author", lambda r: r["author"], max_width=24),
     Column("Title", lambda r: r["title"]),
-    Column("Year", lambda r: r["year"]),
+    Column("Year", lambda r: r["year"] or "n.d."),
     Column("URL", lambda r: r["url"], max_width=60),
 ]
 

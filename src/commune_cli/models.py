@@ -65,8 +65,9 @@ class Source(Record):
     id: Id
     author: Text
     title: Text
-    year: int | None = None
+    year: int | None = None  # of publication; None for an undated web page or a living article
     url: str | None = None
+    accessed: EdtfDate | None = None  # when an online copy was read
     kind: Literal[SOURCE_KINDS]  # type: ignore[valid-type]
 
 
