@@ -323,7 +323,7 @@ def cities(state: State, fmt: str, as_json: bool) -> None:
 
 
 SOURCE_COLUMNS = [
-    Column("ID", lambda r: r["id"], style="dim", no_wrap=True),
+    Column("ID", lambda r: r["id"], style="dim", no_wrap=True, min_terminal_width=180),
     Column("Author", lambda r: r["author"], max_width=24),
     Column("Title", lambda r: r["title"]),
     Column("Year", lambda r: r["year"] or "n.d."),
