@@ -335,8 +335,9 @@ SOURCE_COLUMNS = [
 @output_options
 @click.pass_obj
 def sources(state: State, fmt: str, as_json: bool) -> None:
-    """List the bibliography: every source the records cite."""
+    """List the bibliography: every source the records cite, by author and title."""
+    from .query import bibliography
     from .records import source_record
 
-    records = [source_record(source) for source in state.chronology.sources.values()]
+    records = [source_record(source) for source in bibliography(state.chronology)]
     _write(state, records, _format(fmt, as_json), SOURCE_COLUMNS, "sources")

@@ -16,13 +16,14 @@ from .matching import closest, fold, words_match
 
 if TYPE_CHECKING:
     from .dataset import Chronology
-    from .models import Event, Person, Place
+    from .models import Event, Person, Place, Source
 
 __all__ = [
     "EventFilter",
     "PeopleFilter",
     "PlaceSummary",
     "UnknownValue",
+    "bibliography",
     "filter_events",
     "filter_people",
     "find_people",
@@ -176,6 +177,11 @@ def filter_people(chronology: Chronology, wanted: PeopleFilter) -> list[Person]:
             continue
         selected.append(person)
     return sorted(selected, key=lambda p: fold(p.name))
+
+
+def bibliography(chronology: Chronology) -> list[Source]:
+    """Every source, sorted as a bibliography is: by author, then title."""
+    return sorted(chronology.sources.values(), key=lambda s: (fold(s.author), fold(s.title), s.year or 0))
 
 
 def summarize_places(chronology: Chronology) -> list[PlaceSummary]:
