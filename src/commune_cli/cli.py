@@ -7,6 +7,7 @@ interrupted. Tracebacks only with --debug.
 
 from __future__ import annotations
 
+import functools
 import os
 import sys
 from collections.abc import Callable
@@ -18,7 +19,7 @@ import click
 from . import __version__
 from .dates import DateError, parse_query_date
 from .render import FORMATS, Column, Output, json_text, write_detail, write_records
-from .vocabulary import EVENT_KINDS
+from .vocabulary import EVENT_KINDS, EXPORT_FORMATS
 
 
 class CommuneGroup(click.Group):
@@ -167,31 +168,67 @@ EVENT_COLUMNS = [
 ]
 
 
-@cli.command()
-@click.option("--city", multiple=True, help="Events in this city (repeatable). Aliases count: Marseilles, Lyons.")
-@click.option("--from", "first", type=DateParam(), help="Events on or after this date (a year, month or day).")
-@click.option("--to", "last", type=DateParam(), help="Events on or before this date (a year, month or day).")
-@click.option("--actor", multiple=True, help="Events in which this person took part (repeatable).")
-@click.option(
-    "--kind", multiple=True, type=click.Choice(EVENT_KINDS, case_sensitive=False), help="Kind of event (repeatable)."
-)
-@click.option("--tag", multiple=True, help="Events with this tag (repeatable).")
-@click.option("--search", help="Text to find in the title or summary.")
-@click.option("--limit", type=click.IntRange(min=1), help="At most this many events.")
-@output_options
-@click.pass_obj
-def events(state: State, city, first, last, actor, kind, tag, search, limit, fmt, as_json) -> None:
-    """List events in chronological order. Filters combine; a date range matches events it overlaps."""
-    from .query import EventFilter, filter_events
-    from .records import event_record
+def event_filter_options(command: Callable | None = None, *, end_flags: tuple[str, ...] = ("--to", "--until")):
+    """The filters of `commune events`, for every command that selects events, so they never drift apart.
 
-    fmt = _format(fmt, as_json)
+    The command receives one `wanted` argument, an EventFilter. `commune export`
+    keeps `--to` for its format, so there the end date is `--until` alone
+    (every command accepts `--until`).
+    """
+    if command is None:
+        return functools.partial(event_filter_options, end_flags=end_flags)
+    options = [
+        click.option(
+            "--city", multiple=True, help="Events in this city (repeatable). Aliases count: Marseilles, Lyons."
+        ),
+        click.option("--from", "first", type=DateParam(), help="Events on or after this date (a year, month or day)."),
+        click.option(
+            *end_flags, "last", type=DateParam(), help="Events on or before this date (a year, month or day)."
+        ),
+        click.option("--actor", multiple=True, help="Events in which this person took part (repeatable)."),
+        click.option(
+            "--kind",
+            multiple=True,
+            type=click.Choice(EVENT_KINDS, case_sensitive=False),
+            help="Kind of event (repeatable).",
+        ),
+        click.option("--tag", multiple=True, help="Events with this tag (repeatable)."),
+        click.option("--search", help="Text to find in the title or summary."),
+        click.option("--limit", type=click.IntRange(min=1), help="At most this many events."),
+    ]
+    names = ("city", "first", "last", "actor", "kind", "tag", "search", "limit")
+
+    @functools.wraps(command)
+    def with_filter(*args: Any, **kwargs: Any) -> Any:
+        kwargs["wanted"] = _event_filter(*(kwargs.pop(name) for name in names))
+        return command(*args, **kwargs)
+
+    for option in reversed(options):
+        with_filter = option(with_filter)
+    return with_filter
+
+
+def _event_filter(city, first, last, actor, kind, tag, search, limit):
+    from .query import EventFilter
+
     if first and last and first.start > last.end:
         raise click.BadParameter(f"--from {first} is after --to {last}", param_hint="'--from'/'--to'")
-    wanted = EventFilter(
+    return EventFilter(
         cities=city, first=first.start if first else None, last=last.end if last else None,
         actors=actor, kinds=tuple(k.lower() for k in kind), tags=tag, search=search, limit=limit,
     )  # fmt: skip
+
+
+@cli.command()
+@event_filter_options
+@output_options
+@click.pass_obj
+def events(state: State, wanted, fmt: str, as_json: bool) -> None:
+    """List events in chronological order. Filters combine; a date range matches events it overlaps."""
+    from .query import filter_events
+    from .records import event_record
+
+    fmt = _format(fmt, as_json)
     chronology = state.chronology
     records = [event_record(chronology, event) for event in filter_events(chronology, wanted)]
     _write(state, records, fmt, EVENT_COLUMNS, "events")
@@ -341,3 +378,118 @@ def sources(state: State, fmt: str, as_json: bool) -> None:
 
     records = [source_record(source) for source in bibliography(state.chronology)]
     _write(state, records, _format(fmt, as_json), SOURCE_COLUMNS, "sources")
+
+
+class MonthDayParam(click.ParamType):
+    name = "MM-DD"
+
+    def convert(self, value, param, ctx):
+        import re
+        from datetime import date
+
+        match = re.fullmatch(r"(\d{1,2})-(\d{1,2})", value.strip())
+        try:
+            if not match:
+                raise ValueError
+            month, day = int(match[1]), int(match[2])
+            date(2000, month, day)  # a leap year, so that 02-29 is a day
+        except ValueError:
+            self.fail(f"{value!r} is not a day of the year: use MM-DD, as in 03-18", param, ctx)
+        return month, day
+
+
+@cli.command()
+@click.argument("month_day", metavar="[MM-DD]", required=False, type=MonthDayParam())
+@click.option(
+    "--days", type=click.IntRange(0, 183), default=0, show_default=True, help="Also this many days around it."
+)
+@event_filter_options
+@output_options
+@click.pass_obj
+def on(state: State, month_day, days: int, wanted, fmt: str, as_json: bool) -> None:
+    """What happened on this day of the year (today by default), 1870-1880.
+
+    Only events dated to the day are listed: one known only to the month did
+    not happen on a day we can name. Takes the filters of `commune events`.
+    """
+    import dataclasses
+    from datetime import date
+
+    from .query import filter_events, on_this_day
+    from .records import event_record
+
+    fmt = _format(fmt, as_json)
+    month, day = month_day or (date.today().month, date.today().day)
+    chronology = state.chronology
+    selected = filter_events(chronology, dataclasses.replace(wanted, limit=None))
+    matches = on_this_day(selected, month, day, days)[: wanted.limit]
+    records = [event_record(chronology, event) | {"anniversary": when.isoformat()} for when, event in matches]
+    _write(state, records, fmt, EVENT_COLUMNS, "events")
+
+
+@cli.command()
+@click.option(
+    "--to",
+    "target",
+    required=True,
+    type=click.Choice(EXPORT_FORMATS, case_sensitive=False),
+    help="The format to write.",
+)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write to this file, not stdout.")
+@click.option("--events", "per_event", is_flag=True, help="GeoJSON: one feature per event instead of one per place.")
+@event_filter_options(end_flags=("--until",))
+@click.pass_obj
+def export(state: State, target: str, output: str | None, per_event: bool, wanted) -> None:
+    """Write the events in a format other tools read: TimelineJS, iCalendar, GeoJSON, BSD calendar, CSV, Markdown.
+
+    Takes the filters of `commune events`, with --until for the end date (--to
+    names the format here). Dates keep their precision where the format can say
+    so; where it cannot, the event's text says how precise it is.
+    """
+    from .exports import EXPORTERS
+    from .query import filter_events
+
+    chronology = state.chronology
+    selected = filter_events(chronology, wanted)
+    target = target.lower()
+    extra = {"per_event": per_event} if target == "geojson" else {}
+    text = EXPORTERS[target](chronology, selected, **extra)
+    if output:
+        with open(output, "w", encoding="utf-8", newline="") as file:
+            file.write(text)
+        click.echo(f"Wrote {len(selected)} events to {output}.", err=True)
+    else:
+        sys.stdout.write(text)
+
+
+@cli.command()
+@click.option("--by", type=click.Choice(["city", "kind"]), default="city", show_default=True, help="One lane per...")
+@click.option("--svg", "svg_path", type=click.Path(dir_okay=False, writable=True), help="Write the picture as SVG.")
+@event_filter_options
+@click.pass_obj
+def timeline(state: State, by: str, svg_path: str | None, wanted) -> None:
+    """Draw the events on a time axis, one lane per city (or kind). Takes the filters of `commune events`.
+
+    A dot is a day, a bar a span, shading a date known only to the month or
+    vaguer; a hollow dot is an uncertain day.
+    """
+    from .query import filter_events
+    from .render import _console
+    from .timeline import lay_out, render_svg, render_text
+
+    chronology = state.chronology
+    selected = filter_events(chronology, wanted)
+    if not selected:
+        click.echo("No events match.", err=True)
+        return
+    layout = lay_out(chronology, selected, by=by, first=wanted.first, last=wanted.last)
+    if svg_path:
+        title = f"{len(selected)} events, {layout.first.isoformat()} to {layout.last.isoformat()}"
+        with open(svg_path, "w", encoding="utf-8") as file:
+            file.write(render_svg(layout, title=title))
+        click.echo(f"Wrote the timeline of {len(selected)} events to {svg_path}.", err=True)
+        return
+    output = state.output()
+    console = _console(output)
+    for line in render_text(layout, console.width, colour=output.color and output.is_terminal):
+        console.print(line, soft_wrap=True)

@@ -47,6 +47,16 @@ class Edtf:
     uncertain: bool = False
     approximate: bool = False
 
+    @property
+    def exact_days(self) -> bool:
+        """True when the date names days: a day, or a span between two days."""
+        if self.precision == "day":
+            return True
+        if self.precision != "interval":
+            return False
+        first, _, last = self.text.partition("/")
+        return all(part not in ("", OPEN) and _single(part).precision == "day" for part in (first, last))
+
     def __str__(self) -> str:
         return self.text
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from .matching import closest, fold, words_match
@@ -28,6 +28,7 @@ __all__ = [
     "filter_people",
     "find_people",
     "find_places",
+    "on_this_day",
     "person_places",
     "suggest_ids",
     "summarize_places",
@@ -152,6 +153,28 @@ def filter_events(chronology: Chronology, wanted: EventFilter) -> list[Event]:
         if wanted.limit is not None and len(selected) >= wanted.limit:
             break
     return selected
+
+
+def on_this_day(events: Iterable[Event], month: int, day: int, window: int = 0) -> list[tuple[date, Event]]:
+    """Events that fell on this day of the year, give or take `window` days, in any year.
+
+    Only events dated to the day count: one known only to the month did not
+    happen "on" any day we can name. Each event comes with the anniversary it
+    matched, and the list is in the order of those dates.
+    """
+    found = []
+    for event in events:
+        if not event.date.exact_days:
+            continue
+        for year in range(event.start.year, event.end.year + 1):
+            try:
+                anniversary = date(year, month, day)
+            except ValueError:  # 29 February in a common year
+                continue
+            if event.date.overlaps(anniversary - timedelta(days=window), anniversary + timedelta(days=window)):
+                found.append((anniversary, event))
+                break
+    return sorted(found, key=lambda pair: (pair[0], pair[1].start))
 
 
 def person_places(chronology: Chronology, person: Person) -> list[str]:

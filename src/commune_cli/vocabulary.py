@@ -13,3 +13,5 @@ FATES = (
 )  # fmt: skip
 
 SOURCE_KINDS = ("book", "article", "encyclopedia", "web page")
+
+EXPORT_FORMATS = ("timelinejs", "ics", "geojson", "calendar", "csv", "markdown")
