@@ -15,6 +15,8 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 from xml.sax.saxutils import escape
 
+from .render import clean
+
 if TYPE_CHECKING:
     from rich.text import Text
 
@@ -26,7 +28,13 @@ __all__ = ["Timeline", "lay_out", "render_svg", "render_text"]
 MAX_LANES = 24
 PALETTE = ["#c0392b", "#2471a3", "#1e8449", "#b9770e", "#7d3c98", "#117a65", "#a04000", "#2e4053"]
 TERMINAL_COLOURS = ["red", "blue", "green", "yellow", "magenta", "cyan", "bright_red", "bright_blue"]
-LEGEND = [("●", "a day"), ("○", "an uncertain day"), ("━", "a span"), ("░", "known only to the month, or vaguer")]
+# Each symbol with a long and a short meaning, for narrow terminals.
+LEGEND = [
+    ("●", "a day", "day"),
+    ("○", "an uncertain day", "uncertain"),
+    ("━", "a span", "span"),
+    ("░", "known only to the month, or vaguer", "month or vaguer"),
+]
 
 
 @dataclass(frozen=True)
@@ -148,7 +156,8 @@ def render_text(timeline: Timeline, width: int, colour: bool = True) -> list[Tex
                 else:
                     for column in range(a, b + 1):
                         cells[column] = "░" if layer == "vague" else "━"
-        label = lane.label if len(lane.label) <= label_width else lane.label[: label_width - 1] + "…"
+        label = clean(lane.label)
+        label = label if len(label) <= label_width else label[: label_width - 1] + "…"
         line = Text(label.ljust(label_width) + " ")
         line.append("".join(cells), style=TERMINAL_COLOURS[index % len(TERMINAL_COLOURS)] if colour else None)
         lines.append(line)
@@ -164,14 +173,19 @@ def render_text(timeline: Timeline, width: int, colour: bool = True) -> list[Tex
     lines.append(Text(pad + "".join(labels).rstrip()))
     if timeline.hidden_lanes:
         lines.append(Text(f"(+{timeline.hidden_lanes} more lanes: narrow the selection with filters)"))
-    legend = "  ".join(f"{symbol} {meaning}" for symbol, meaning in LEGEND)
-    lines.append(
-        Text(legend if len(legend) <= width else "  ".join(symbol + " " + m.split(",")[0] for symbol, m in LEGEND))
-    )
+    legend = "  ".join(f"{symbol} {meaning}" for symbol, meaning, _ in LEGEND)
+    if len(legend) > width:
+        legend = " ".join(f"{symbol} {short}" for symbol, _, short in LEGEND)
+    lines.append(Text(legend))
     return lines
 
 
 # SVG -------------------------------------------------------------------------
+
+
+def _xml(text: str) -> str:
+    """Text from the data, safe inside an XML element: escaped, control characters shown as escapes."""
+    return escape(clean(text))
 
 
 def render_svg(timeline: Timeline, width: int = 1000, title: str = "") -> str:
@@ -191,7 +205,7 @@ def render_svg(timeline: Timeline, width: int = 1000, title: str = "") -> str:
         f'<rect width="{width}" height="{height}" fill="white"/>',
     ]
     if title:
-        out.append(f'<text x="{label_width}" y="22" font-size="15" font-weight="bold">{escape(title)}</text>')
+        out.append(f'<text x="{label_width}" y="22" font-size="15" font-weight="bold">{_xml(title)}</text>')
     axis_y = top + lane_height * len(timeline.lanes)
     for day, text in ticks(timeline.first, timeline.last, plot // 70):
         out.append(f'<line x1="{x(day):.1f}" y1="{top - 6}" x2="{x(day):.1f}" y2="{axis_y}" stroke="#ddd"/>')
@@ -199,11 +213,11 @@ def render_svg(timeline: Timeline, width: int = 1000, title: str = "") -> str:
     for index, lane in enumerate(timeline.lanes):
         y = top + index * lane_height + lane_height / 2
         colour = PALETTE[index % len(PALETTE)]
-        out.append(f'<text x="{label_width - 8}" y="{y + 4:.1f}" text-anchor="end">{escape(lane.label)}</text>')
+        out.append(f'<text x="{label_width - 8}" y="{y + 4:.1f}" text-anchor="end">{_xml(lane.label)}</text>')
         out.append(f'<line x1="{label_width}" y1="{y:.1f}" x2="{width - right}" y2="{y:.1f}" stroke="#f0f0f0"/>')
         for layer in ("vague", "span", "day"):
             for mark in (m for m in lane.marks if m.shape == layer):
-                tip = f"<title>{escape(mark.title)}</title>"
+                tip = f"<title>{_xml(mark.title)}</title>"
                 x1, x2 = x(mark.first), x(mark.last + timedelta(days=1))
                 if layer == "day":
                     fill = "white" if mark.uncertain else colour
