@@ -194,3 +194,8 @@ def test_csv_and_markdown(run_mini, tmp_path):
 def test_export_needs_a_known_format(run_mini):
     result = run_mini("export", "--to", "pdf")
     assert result.exit_code == 2 and "Traceback" not in result.stderr
+
+
+def test_export_points_a_date_given_to_to_at_until(run_mini):
+    result = run_mini("export", "--to", "ics", "--to", "1871-05")
+    assert result.exit_code == 2 and "use --until 1871-05" in result.stderr

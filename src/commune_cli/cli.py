@@ -427,12 +427,25 @@ def on(state: State, month_day, days: int, wanted, fmt: str, as_json: bool) -> N
     _write(state, records, fmt, EVENT_COLUMNS, "events")
 
 
+class ExportFormat(click.Choice):
+    """The format of `commune export --to`; a date given here was meant for --until."""
+
+    def convert(self, value, param, ctx):
+        try:
+            parse_query_date(value)
+        except DateError:
+            return super().convert(value, param, ctx)
+        self.fail(
+            f"--to names the export format here ({', '.join(self.choices)}); for the end date use --until {value}"
+        )
+
+
 @cli.command()
 @click.option(
     "--to",
     "target",
     required=True,
-    type=click.Choice(EXPORT_FORMATS, case_sensitive=False),
+    type=ExportFormat(EXPORT_FORMATS, case_sensitive=False),
     help="The format to write.",
 )
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write to this file, not stdout.")
