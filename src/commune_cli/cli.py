@@ -435,9 +435,8 @@ class ExportFormat(click.Choice):
             parse_query_date(value)
         except DateError:
             return super().convert(value, param, ctx)
-        self.fail(
-            f"--to names the export format here ({', '.join(self.choices)}); for the end date use --until {value}"
-        )
+        formats = ", ".join(self.choices)
+        self.fail(f"--to names the export format here ({formats}); for the end date use --until {value}", param, ctx)
 
 
 @cli.command()
