@@ -41,6 +41,7 @@ def test_open_interval_is_unbounded_on_that_side():
     parsed = parse_edtf("../1871-05-28")
     assert parsed.start == date.min and parsed.end == date(1871, 5, 28)
     assert parsed.overlaps(date(1700, 1, 1), date(1700, 1, 2))
+    assert not parsed.bounded and parse_edtf("1871-05-21/1871-05-28").bounded
 
 
 @pytest.mark.parametrize(

@@ -486,7 +486,7 @@ def timeline(state: State, by: str, svg_path: str | None, wanted) -> None:
     vaguer; a hollow dot is an uncertain day.
     """
     from .query import filter_events
-    from .render import _console
+    from .render import console_for
     from .timeline import lay_out, render_svg, render_text
 
     chronology = state.chronology
@@ -502,6 +502,6 @@ def timeline(state: State, by: str, svg_path: str | None, wanted) -> None:
         click.echo(f"Wrote the timeline of {len(selected)} events to {svg_path}.", err=True)
         return
     output = state.output()
-    console = _console(output)
+    console = console_for(output)
     for line in render_text(layout, console.width, colour=output.color and output.is_terminal):
         console.print(line, soft_wrap=True)

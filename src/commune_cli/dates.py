@@ -48,6 +48,11 @@ class Edtf:
     approximate: bool = False
 
     @property
+    def bounded(self) -> bool:
+        """False for an interval with an open or unknown end: it has no first or no last day."""
+        return self.start != date.min and self.end != date.max
+
+    @property
     def exact_days(self) -> bool:
         """True when the date names days: a day, or a span between two days."""
         if self.precision == "day":

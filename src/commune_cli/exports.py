@@ -117,7 +117,7 @@ def to_timelinejs(chronology: Chronology, events: Sequence[Event]) -> str:
             "group": place.name,
             "credit": _sources_line(chronology, event),
         }
-        if event.end != event.start and event.end.year < 9999:
+        if event.end != event.start and event.date.bounded:
             slide["end_date"] = _timelinejs_date(last, event.end)
         if str(event.date) != event.start.isoformat():
             slide["display_date"] = str(event.date)
@@ -162,8 +162,8 @@ def to_ics(chronology: Chronology, events: Sequence[Event], now: datetime | None
     stamp = (now or datetime.now(timezone.utc)).strftime("%Y%m%dT%H%M%SZ")
     lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//commune//Communes of 1870-1871//EN", "CALSCALE:GREGORIAN"]
     for event in events:
-        if event.start.year < 2 or event.end.year > 9998:
-            continue  # open-ended: no day to put in a calendar
+        if not event.date.bounded:
+            continue  # open-ended: no days to put in a calendar
         place = chronology.places[event.place]
         phrase = precision_phrase(event)
         summary = event.title + (f" [{phrase}]" if phrase else "")
@@ -228,7 +228,7 @@ def to_geojson(chronology: Chronology, events: Sequence[Event], per_event: bool 
 def to_calendar(chronology: Chronology, events: Sequence[Event]) -> str:
     lines = []
     for event in events:
-        if event.start.year < 2:
+        if not event.date.bounded:
             continue
         text = event.title
         if event.date.exact_days and event.end != event.start:

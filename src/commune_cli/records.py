@@ -7,6 +7,7 @@ documents them.
 
 from __future__ import annotations
 
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from .query import PlaceSummary, person_places
@@ -23,9 +24,9 @@ def _text(value: Edtf | None) -> str | None:
     return None if value is None else str(value)
 
 
-def _iso(day) -> str | None:
-    # Open-ended intervals are unbounded: there is no day to give.
-    return None if day is None or day.year in (1, 9999) else day.isoformat()
+def _iso(day: date | None) -> str | None:
+    # An open-ended interval has no first or last day to give.
+    return None if day is None or day in (date.min, date.max) else day.isoformat()
 
 
 def _citations(chronology: Chronology, citations: list[Citation]) -> list[dict[str, Any]]:

@@ -112,7 +112,8 @@ def _one_line(text: str) -> str:
     return clean(text.replace("\t", " ").replace("\n", " "))
 
 
-def _console(out: Output):
+def console_for(out: Output):
+    """A rich Console that writes to `out` as its terminal, colour and width allow."""
     from rich.console import Console
 
     return Console(
@@ -130,7 +131,7 @@ def _rich_table(records: Sequence[dict[str, Any]], columns: Sequence[Column], ou
     from rich.table import Table
     from rich.text import Text
 
-    console = _console(out)
+    console = console_for(out)
     columns = [c for c in columns if console.width >= c.min_terminal_width]
     table = Table(box=None, pad_edge=False, header_style="bold")
     for column in columns:
@@ -152,7 +153,7 @@ def write_detail(title: str, fields: Sequence[tuple[str, Any]], out: Output) -> 
     from rich.table import Table
     from rich.text import Text
 
-    console = _console(out)
+    console = console_for(out)
     console.print(Text(clean(title), style="bold"))
     grid = Table.grid(padding=(0, 2))
     grid.add_column(style="bold", no_wrap=True)

@@ -82,7 +82,7 @@ def lay_out(
     def lane_of(event: Event) -> str:
         return chronology.places[event.place].name if by == "city" else event.kind
 
-    bounded = [e for e in events if e.start.year > 1 and e.end.year < 9999]
+    bounded = [e for e in events if e.date.bounded]
     first = first or min((e.start for e in bounded), default=date(1870, 7, 19))
     last = last or max((e.end for e in bounded), default=first)
     lanes: dict[str, Lane] = {}
