@@ -31,3 +31,30 @@ def test_readme_gives_the_ci_test_command():
     ci = (Path(__file__).parent.parent / ".ci" / "run").read_text(encoding="utf-8")
     command = ci.strip().splitlines()[-1]
     assert command in README
+
+
+def _console_examples():
+    """(command, shown output) for every `$ commune ...` line in the README's console blocks."""
+    import re
+
+    for block in re.findall(r"```console\n(.*?)```", README, flags=re.S):
+        lines = block.splitlines()
+        starts = [i for i, line in enumerate(lines) if line.startswith("$ ")]
+        for i, end in zip(starts, [*starts[1:], len(lines)], strict=True):
+            yield lines[i][2:], lines[i + 1 : end]
+
+
+EXAMPLES = [(command, shown) for command, shown in _console_examples() if "|" not in command]
+
+
+@pytest.mark.parametrize(("command", "shown"), EXAMPLES, ids=[command for command, _ in EXAMPLES])
+def test_readme_examples_show_real_output(run, command, shown):
+    """The tour is what the tool prints today: at 100 columns, without colour, as on a terminal."""
+    import shlex
+
+    args = shlex.split(command)[1:]
+    result = run(*args, env={"COMMUNE_FORCE_TTY": "1", "NO_COLOR": "1", "COLUMNS": "100"})
+    printed = [line.rstrip() for line in (result.stdout + result.stderr).splitlines()]
+    if shown and shown[-1] == "…":
+        printed, shown = printed[: len(shown) - 1], shown[:-1]
+    assert printed == shown
