@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from .dates import Edtf, parse_edtf
 from .records import event_record, place_record
-from .render import json_text, write_records
+from .render import Output, json_text, write_records
 
 if TYPE_CHECKING:
     from .dataset import Chronology
@@ -246,8 +246,6 @@ def to_calendar(chronology: Chronology, events: Sequence[Event]) -> str:
 
 
 def to_csv(chronology: Chronology, events: Sequence[Event]) -> str:
-    from .render import Output
-
     buffer = io.StringIO()
     write_records([event_record(chronology, e) for e in events], "csv", [], Output(stream=buffer))
     return buffer.getvalue()
