@@ -14,9 +14,14 @@ from commune_cli.matching import fold
 FIRST_DAY, LAST_DAY = date(1870, 1, 1), date(1880, 12, 31)
 
 
-def test_minimum_size(bundled):
-    assert len(bundled.events) >= 80
-    assert len(bundled.people) >= 60
+def test_the_chronology_meets_its_coverage_targets(bundled):
+    """The targets the dataset promises its users (issue 3): size, spread, and corroboration."""
+    assert len(bundled.events) >= 300
+    assert len(bundled.people) >= 200
+    assert len({event.place for event in bundled.events}) >= 15
+    assert sum(event.place not in ("paris", "versailles") for event in bundled.events) >= 60
+    corroborated = sum(len({c.source for c in event.citations}) >= 2 for event in bundled.events)
+    assert corroborated >= 0.7 * len(bundled.events)
 
 
 def test_every_record_cites_a_source_with_a_link_or_locator(bundled):

@@ -57,4 +57,10 @@ def test_readme_examples_show_real_output(run, command, shown):
     printed = [line.rstrip() for line in (result.stdout + result.stderr).splitlines()]
     if shown and shown[-1] == "…":
         printed, shown = printed[: len(shown) - 1], shown[:-1]
-    assert printed == shown
+    assert printed == shown, "the README shows stale output: run python scripts/refresh_readme.py"
+
+
+def test_readme_states_the_dataset_as_it_is(bundled):
+    for count, noun in ((len(bundled.events), "events"), (len(bundled.people), "people"),
+                        (len(bundled.sources), "sources")):
+        assert f"**{count} {noun}**" in README, "stale dataset figures: run python scripts/refresh_readme.py"
