@@ -36,6 +36,16 @@ def test_every_record_cites_a_source_with_a_link_or_locator(bundled):
         assert source.year is None or 1800 <= source.year <= 2026, source.id
 
 
+def test_a_book_citation_says_where_in_the_book(bundled):
+    books = {source.id for source in bundled.sources.values() if source.kind == "book"}
+    for record_id, citations in [(e.id, e.citations) for e in bundled.events] + [
+        (p.id, p.sources) for p in bundled.people.values()
+    ]:
+        for citation in citations:
+            if citation.source in books:
+                assert citation.locator, f"{record_id} cites {citation.source} without a page or chapter"
+
+
 def test_every_source_is_cited(bundled):
     cited = {c.source for e in bundled.events for c in e.citations}
     cited |= {c.source for p in bundled.people.values() for c in p.sources}
