@@ -46,6 +46,14 @@ def test_a_book_citation_says_where_in_the_book(bundled):
                 assert citation.locator, f"{record_id} cites {citation.source} without a page or chapter"
 
 
+def test_no_record_cites_the_same_passage_twice(bundled):
+    for record_id, citations in [(e.id, e.citations) for e in bundled.events] + [
+        (p.id, p.sources) for p in bundled.people.values()
+    ]:
+        passages = [(c.source, " ".join((c.locator or "").casefold().split())) for c in citations]
+        assert len(passages) == len(set(passages)), record_id
+
+
 def test_every_source_is_cited(bundled):
     cited = {c.source for e in bundled.events for c in e.citations}
     cited |= {c.source for p in bundled.people.values() for c in p.sources}
