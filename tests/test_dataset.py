@@ -36,20 +36,21 @@ def test_every_record_cites_a_source_with_a_link_or_locator(bundled):
         assert source.year is None or 1800 <= source.year <= 2026, source.id
 
 
+def _citations_by_record(bundled):
+    """(id, citations) for every event and person: events cite in `citations`, people in `sources`."""
+    return [(e.id, e.citations) for e in bundled.events] + [(p.id, p.sources) for p in bundled.people.values()]
+
+
 def test_a_book_citation_says_where_in_the_book(bundled):
     books = {source.id for source in bundled.sources.values() if source.kind == "book"}
-    for record_id, citations in [(e.id, e.citations) for e in bundled.events] + [
-        (p.id, p.sources) for p in bundled.people.values()
-    ]:
+    for record_id, citations in _citations_by_record(bundled):
         for citation in citations:
             if citation.source in books:
                 assert citation.locator, f"{record_id} cites {citation.source} without a page or chapter"
 
 
 def test_no_record_cites_the_same_passage_twice(bundled):
-    for record_id, citations in [(e.id, e.citations) for e in bundled.events] + [
-        (p.id, p.sources) for p in bundled.people.values()
-    ]:
+    for record_id, citations in _citations_by_record(bundled):
         passages = [(c.source, " ".join((c.locator or "").casefold().split())) for c in citations]
         assert len(passages) == len(set(passages)), record_id
 
